@@ -30,7 +30,13 @@ class Bus {
   void set_tracer(trace::Tracer* t, const timing::Clock* clock) { tracer_ = t; clock_ = clock; }
 
   // Gate A20 (port 0x92 bit 1, keyboard controller output port): when off, bit 20 is forced to 0.
-  void set_a20(bool on) { a20_mask_ = on ? ~u64{0} : ~(u64{1} << 20); }
+  void set_a20(bool on) {
+    u64 m = on ? ~u64{0} : ~(u64{1} << 20);
+    if (m != a20_mask_) ++generation_;
+    a20_mask_ = m;
+  }
+  // Changes whenever the physical address map changes (A20); CPUs drop cached translations.
+  [[nodiscard]] u32 generation() const { return generation_; }
   [[nodiscard]] bool a20() const { return (a20_mask_ >> 20) & 1; }
   [[nodiscard]] u64 a20_mask() const { return a20_mask_; }
 
@@ -67,6 +73,7 @@ class Bus {
   std::vector<Mmio> mmio_;
   std::array<PortDevice*, 65536> ports_{};
   u64 a20_mask_ = ~u64{0};
+  u32 generation_ = 0;
   trace::Tracer* tracer_ = nullptr;
   const timing::Clock* clock_ = nullptr;
 };

@@ -4,6 +4,8 @@
 
 namespace vtsim::timing {
 
+__extension__ using u128 = unsigned __int128;  // exact cycle <-> device tick conversion
+
 // Cycles of the simulated core since reset. The CPU advances it; devices read it.
 struct Clock {
   u64 cycles = 0;
@@ -11,11 +13,11 @@ struct Clock {
 
   // Converts a cycle count to ticks of a device clock running at dev_hz.
   [[nodiscard]] u64 to_device_ticks(u64 cyc, u64 dev_hz) const {
-    return static_cast<u64>((static_cast<unsigned __int128>(cyc) * dev_hz) / hz);
+    return static_cast<u64>((static_cast<u128>(cyc) * dev_hz) / hz);
   }
   // Cycles from reset until the given device tick count is reached (rounded up).
   [[nodiscard]] u64 from_device_ticks(u64 ticks, u64 dev_hz) const {
-    return static_cast<u64>((static_cast<unsigned __int128>(ticks) * hz + dev_hz - 1) / dev_hz);
+    return static_cast<u64>((static_cast<u128>(ticks) * hz + dev_hz - 1) / dev_hz);
   }
 };
 
