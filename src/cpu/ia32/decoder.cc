@@ -165,7 +165,8 @@ unsigned immediate_size(Opnd o, bool o32) {
 
 DecodeTable::DecodeTable() {
   for (auto group : {alu_rows(), move_rows(), control_rows(), string_rows(), system_rows(),
-                     misc_rows()}) {
+                     misc_rows(), shift_rows(), muldiv_rows(), bcd_rows(), bits_rows(),
+                     stack_rows(), protection_rows()}) {
     for (const Row& row : group) {
       all_.push_back(&row);
       for (unsigned k = 0; k < row.count; ++k)

@@ -83,6 +83,5 @@ constexpr Row kRows[] = {
 }  // namespace
 
 std::span<const Row> system_rows() { return kRows; }
-std::span<const Row> string_rows() { return {}; }
 
 }  // namespace vtsim::ia32

@@ -114,5 +114,11 @@ std::span<const Row> control_rows();
 std::span<const Row> string_rows();
 std::span<const Row> system_rows();
 std::span<const Row> misc_rows();
+std::span<const Row> shift_rows();
+std::span<const Row> muldiv_rows();
+std::span<const Row> bcd_rows();
+std::span<const Row> bits_rows();
+std::span<const Row> stack_rows();
+std::span<const Row> protection_rows();
 
 }  // namespace vtsim::ia32
