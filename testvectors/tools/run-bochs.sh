@@ -52,7 +52,7 @@ if [ -n "$asm" ]; then
   [ -f "$asm" ] || { echo "run-bochs.sh: no vector source $asm" >&2; exit 2; }
   directive=$(sed -n 's/^;[[:space:]]*oracle:[[:space:]]*//p' "$asm" | head -n 1)
   case $directive in
-    skip*) echo "run-bochs.sh: skipped: ${directive#skip}" >&2; exit 77 ;;
+    skip*) echo "run-bochs.sh: skipped:${directive#skip}" >&2; exit 77 ;;
     bochs-timeout-ok*)
       timeout_ok=1
       secs=$(echo "${directive#bochs-timeout-ok}" | tr -dc '0-9')
@@ -110,7 +110,9 @@ if [ -z "$expected" ]; then
   cat "$work/com1.txt"
 elif ! cmp -s "$expected" "$work/com1.txt"; then
   echo "run-bochs.sh: COM1 output differs from $expected:" >&2
-  diff -u "$expected" "$work/com1.txt" >&2
+  diff -u "$expected" "$work/com1.txt" > "$work/diff.txt"
+  head -n 200 "$work/diff.txt" >&2
+  [ "$(wc -l < "$work/diff.txt")" -le 200 ] || echo "run-bochs.sh: (diff cut at 200 lines)" >&2
   status=1
 fi
 exit $status

@@ -3,10 +3,10 @@
 
 usage: sdm-model.py FILE.expected...   (or a Bochs or vtsim output file)
 
-Reads lines of the form "OPSIZE A[,B[,C]] f=F: result=R flags=M" (the format of report.inc with the names
-the alu, shift and bcd vectors give their cases), computes the result and the defined flags from the
-operation and "Flags Affected" sections of SDM Vol. 2, and prints every line that disagrees. Lines
-it does not model are counted and skipped. Exit status 0 when all modelled lines agree, 1 otherwise.
+Reads lines of the form "OPSIZE A[,B[,C]] f=F: result=R flags=M" or "... edx=D eax=A flags=M" (the
+format of report.inc with the names the alu, shift, muldiv, bcd and bits vectors give their cases),
+computes the result and the defined flags from the Operation and "Flags Affected" sections of SDM
+Vol. 2, and prints every line that disagrees. Lines it does not model are counted and skipped. Exit status 0 when all modelled lines agree, 1 otherwise.
 This is how the expected files of those vectors were checked against the manual, line by line; it is
 an independent second reading, not a simulator (it shares no code with vtsim).
 """
@@ -255,7 +255,7 @@ def m_bcd(op, ax, imm, fin):
     return None
 
 
-LINE = re.compile(r"^([a-z]+?)(8|16|32) ((?:0x[0-9A-F]+,?)+) f=0x([0-9A-F]+): (?:result=([0-9A-F]{8}) )?flags=([0-9A-F]{8})$")
+LINE = re.compile(r"^([a-z]+?)(8|16|32) ((?:(?:0x[0-9A-F]+|\d+),?)+) f=0x([0-9A-F]+): (?:result=([0-9A-F]{8}) )?flags=([0-9A-F]{8})$")
 
 
 LINE_D = re.compile(r"^([a-z]+?)(8|16|32) ((?:0x[0-9A-F]+,?)+) f=0x([0-9A-F]+): edx=([0-9A-F]{8}) eax=([0-9A-F]{8}) flags=([0-9A-F]{8})$")
@@ -281,7 +281,19 @@ def check_d(mt):
     return problems
 
 
+def m_bt(op, size, a, n, fin):
+    """BT/BTS/BTR/BTC with a register operand: the offset is taken modulo the operand size; CF = the
+    bit before the change, ZF unaffected, OF SF AF PF undefined."""
+    m = (1 << size) - 1
+    bit = n % size
+    cf = a >> bit & 1
+    r = {"bt": a, "bts": a | 1 << bit, "btr": a & ~(1 << bit), "btc": a ^ 1 << bit}[op] & m
+    return r, (fin & ZF) | (CF if cf else 0), CF | ZF
+
+
 def model(op, size, args, fin):
+    if op in ("bt", "bts", "btr", "btc") and len(args) == 2:
+        return m_bt(op, size, args[0] & ((1 << size) - 1), args[1], fin)
     if op in ("daa", "das", "aaa", "aas") and len(args) == 1:
         return m_bcd(op, args[0], 0, fin)
     if op in ("aam", "aad") and len(args) == 2:
@@ -325,7 +337,7 @@ def main(paths):
                 if not mt:
                     continue
                 op, size = mt.group(1), int(mt.group(2))
-                args = [int(x, 16) for x in mt.group(3).split(",")]
+                args = [int(x, 0) for x in mt.group(3).split(",")]
                 fin = int(mt.group(4), 16)
                 got_r = mt.group(5)
                 got_f = int(mt.group(6), 16)
