@@ -69,6 +69,7 @@ StopReason Harness::run(const std::vector<u8>& code, u64 max_insns) {
   std::memcpy(mem(kCode), code.data(), code.size());
   poke<u8>(kCode + static_cast<u32>(code.size()), 0xF4);
   cpu.st.rip = cpu.st.protected_mode() ? kCode : 0;
+  cpu.st.halted = false;
   cpu.flush_translations();
   RunLimits lim;
   lim.max_insns = cpu.icount() + max_insns;

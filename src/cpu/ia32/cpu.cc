@@ -268,7 +268,10 @@ StopReason Cpu::run(const RunLimits& lim) {
     budget = std::min(budget, lim.max_insns - icount_);
     u64 before = icount_;
     run_block(*b, budget, traced);
-    if (trap && icount_ != before) deliver_exception(kDB, false, 0);  // single-step trap
+    if (trap && icount_ != before) {
+      st.dr[6] |= 1u << 14;  // DR6.BS: single-step trap (SDM Vol. 3B 17.2.3)
+      deliver_exception(kDB, false, 0);
+    }
   }
   return stop_;
 }

@@ -1,4 +1,5 @@
 // Flag control, NOP, HLT, I/O, CPUID, RDTSC (SDM Vol. 2 instruction pages).
+#include "common/error.h"
 #include "cpu/ia32/operands.h"
 
 namespace vtsim::ia32 {
@@ -71,10 +72,23 @@ void rdtsc(Cpu& c, const DecodedInsn&) {
   c.st.r32(kEdx) = static_cast<u32>(t >> 32);
 }
 
+// WAIT/FWAIT: #NM when CR0.MP and CR0.TS are both set (SDM Vol. 3A 2.5, Table 2-2).
+void fwait(Cpu& c, const DecodedInsn&) {
+  if ((c.st.cr0 & cr0::kMp) && (c.st.cr0 & cr0::kTs)) raise(kNM);
+}
+// x87 instructions: #NM when CR0.EM or CR0.TS is set (Table 2-2). vtsim has no x87 unit yet
+// (CPUID says so), so with both clear the guest relied on something missing.
+void x87(Cpu& c, const DecodedInsn&) {
+  if (c.st.cr0 & (cr0::kEm | cr0::kTs)) raise(kNM);
+  throw Unimplemented("x87 floating-point instructions");
+}
+
 constexpr u16 kEnds = row_attr::kEndsBlock;
 
 constexpr Row kRows[] = {
     op1("nop", 0x90, {}, nop, nop, OpClass::kAlu),
+    op1("fwait", 0x9B, {}, fwait, fwait, OpClass::kAlu),
+    op1("fnop", 0xD9, {}, x87, x87, OpClass::kComplex).ext(2).rm_ext(0),
     op2("nop", 0x1F, {O::kEv}, nop, nop, OpClass::kAlu).ext(0),
     op1("clc", 0xF8, {}, clc, clc, OpClass::kAlu),
     op1("stc", 0xF9, {}, stc, stc, OpClass::kAlu),
