@@ -47,3 +47,21 @@ TEST(TraceRetire, NoEventsWhenTracingIsOff) {
 
 }  // namespace
 }  // namespace vtsim::ia32::testing
+
+namespace vtsim::ia32::testing {
+namespace {
+
+TEST(TraceRetire, LongRepStringRetiresOnce) {
+  Harness h;
+  u64 retires = 0, exceptions = 0;
+  h.tracer.add(std::make_unique<CountingSink>(&retires, &exceptions));
+  h.tracer.set_mask(trace::kAllKinds);
+  // mov ecx, 20000 ; mov edi, kData ; rep stosb  (runs in several bounded parts)
+  h.run({0xB9, 0x20, 0x4E, 0, 0, 0xBF, 0x00, 0x00, 0x02, 0x00, 0xF3, 0xAA});
+  EXPECT_EQ(h.reg(kEcx), 0u);
+  EXPECT_EQ(retires, h.cpu.icount());
+  EXPECT_EQ(retires, 4u);  // mov, mov, rep stosb, hlt
+}
+
+}  // namespace
+}  // namespace vtsim::ia32::testing

@@ -1,10 +1,10 @@
-// vtsim disasm: disassemble a raw binary with the decoder's tables, in objdump's layout.
+// vtsim disasm: disassemble a raw binary with the decoder's tables, in objdump's layout
+// (the same lines as objdump -D -b binary -m i386|i8086 -M intel --adjust-vma=BASE).
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "common/error.h"
-#include "cpu/ia32/decoder.h"
 #include "cpu/ia32/disasm.h"
 #include "platform/rom_image.h"
 
@@ -27,21 +27,15 @@ int disasm_command(const std::vector<std::string>& args) {
   unsigned bits = vm["bits"].as<unsigned>();
   if (bits != 16 && bits != 32) throw UserError("--bits must be 16 or 32");
   u64 base = std::stoull(vm["base"].as<std::string>(), nullptr, 0);
-  std::vector<u8> data = platform::read_file(vm["file"].as<std::string>());
-  u64 pos_in = vm["offset"].as<u64>();
-  u64 left = vm.count("count") ? vm["count"].as<u64>() : UINT64_MAX;
-  while (pos_in < data.size() && left-- > 0) {
-    ia32::DecodedInsn d;
-    std::span<const u8> rest(data.data() + pos_in, data.size() - pos_in);
-    auto s = ia32::decode(rest, bits == 32, ia32::kAllFeatures, d);
-    unsigned len = s == ia32::DecodeStatus::kOk ? d.len : 1;
-    u32 addr = static_cast<u32>(base + pos_in);
-    std::string hex;
-    for (unsigned i = 0; i < len; ++i) hex += fmt::format("{:02x} ", data[pos_in + i]);
-    std::string text = s == ia32::DecodeStatus::kOk ? ia32::disassemble(d, addr) : "(bad)";
-    fmt::print("{:8x}:\t{:<21}\t{}\n", addr, hex, text);
-    pos_in += len;
-  }
+  std::string file = vm["file"].as<std::string>();
+  std::vector<u8> data = platform::read_file(file);
+  ia32::ListingOptions opt;
+  opt.file = file;
+  opt.code32 = bits == 32;
+  opt.base = base;
+  opt.start = vm["offset"].as<u64>();
+  if (vm.count("count")) opt.count = vm["count"].as<u64>();
+  fmt::print("{}", ia32::objdump_listing(data, opt));
   return kOk;
 }
 

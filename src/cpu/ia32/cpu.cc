@@ -46,6 +46,7 @@ std::string_view Cpu::mode_name() const {
 
 void Cpu::mode_changed() {
   st.cpl = !st.protected_mode() ? 0 : st.v86() ? 3 : (st.seg[kCs].selector & 3);
+  for (unsigned s = 0; s < 6; ++s) refresh_check(s);  // the access rules depend on the mode
   std::string_view now = mode_name();
   if (now != mode_) {
     if (tracer_.wants(trace::Kind::kModeSwitch))
@@ -194,9 +195,17 @@ void Cpu::run_block(const Block& b, u64 budget, bool traced) {
       st.rip = (eip + d->len) & ip_mask;
       d->fn(*this, *d);
       clock_.cycles += d->cycles;
+      if (stop_block_) [[unlikely]] {
+        if (unretired_) {  // a REP part: not retired, runs again
+          unretired_ = false;
+          break;
+        }
+        ++icount_;
+        if (traced) emit_retire(*d, eip);
+        break;
+      }
       ++icount_;
       if (traced) [[unlikely]] emit_retire(*d, eip);
-      if (stop_block_) break;
     }
   } catch (const Fault& f) {
     st.rip = eip;
@@ -267,6 +276,7 @@ StopReason Cpu::run(const RunLimits& lim) {
     u64 budget = (shadow || trap) ? 1 : b->insns.size();
     budget = std::min(budget, lim.max_insns - icount_);
     u64 before = icount_;
+    update_alignment_check();
     run_block(*b, budget, traced);
     if (trap && icount_ != before) {
       st.dr[6] |= 1u << 14;  // DR6.BS: single-step trap (SDM Vol. 3B 17.2.3)

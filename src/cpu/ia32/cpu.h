@@ -65,13 +65,28 @@ class Cpu {
   T read(unsigned seg, u32 off) {
     const SegCheck& c = checks_[seg];
     if (off < c.rlo || u64{off} + (sizeof(T) - 1) > c.rhi) [[unlikely]] segment_fault(seg);
-    return read_lin<T>(st.seg[seg].base + off);
+    u32 lin = st.seg[seg].base + off;
+    if constexpr (sizeof(T) > 1) check_alignment(lin, sizeof(T));
+    return read_lin<T>(lin);
   }
   template <typename T>
   void write(unsigned seg, u32 off, T v) {
     const SegCheck& c = checks_[seg];
     if (off < c.wlo || u64{off} + (sizeof(T) - 1) > c.whi) [[unlikely]] segment_fault(seg);
-    write_lin<T>(st.seg[seg].base + off, v);
+    u32 lin = st.seg[seg].base + off;
+    if constexpr (sizeof(T) > 1) check_alignment(lin, sizeof(T));
+    write_lin<T>(lin, v);
+  }
+
+  // Alignment checking: #AC(0) for a misaligned data access at CPL 3 with CR0.AM and EFLAGS.AC
+  // (SDM Vol. 3A 6.15, Interrupt 17). align_mask_ is recomputed at every block start; the rows
+  // that change CR0, EFLAGS or CPL end their block.
+  void check_alignment(u32 lin, u32 size) const {
+    if ((lin & (size - 1) & align_mask_) != 0) [[unlikely]] raise(kAC, 0);
+  }
+  void update_alignment_check() {
+    bool on = (st.cr0 & cr0::kAm) && (st.flags.get() & eflags::kAc) && st.cpl == 3;
+    align_mask_ = on ? ~0u : 0u;
   }
 
   // Linear access through the software TLB; misses, MMIO and code pages take the slow path.
@@ -131,8 +146,26 @@ class Cpu {
   void port_out(u16 port, unsigned size, u32 value);
   // Ends the run after this instruction with the given reason (device requests, HLT).
   void request_stop(StopReason r) { stop_ = r; end_block(); }
+  // True once something asked the run to end (a REP INS/OUTS stops between iterations then).
+  [[nodiscard]] bool stop_requested() const { return stop_ != StopReason::kNone; }
   // Ends the current block after this instruction (state the decoder depends on changed).
   void end_block() { stop_block_ = true; }
+  // Makes the current instruction (len bytes) run again from its first byte and ends the block:
+  // a REP string instruction stopping after a bounded part so that events are serviced between
+  // parts (SDM Vol. 2B REP, "suspended by an exception or interrupt"). With retired = false
+  // the part is neither counted nor traced as a retired instruction.
+  void restart_insn(unsigned len, bool retired) {
+    st.rip = (st.rip - len) & (st.code32() ? 0xFFFFFFFFu : 0xFFFFu);
+    unretired_ = !retired;
+    end_block();
+  }
+  // The checks write<T>(seg, off) makes, without writing: INS probes its destination before
+  // reading the port, ENTER its new stack pointer. (Paging will add its check here.)
+  template <typename T>
+  void probe_write(unsigned seg, u32 off) {
+    const SegCheck& c = checks_[seg];
+    if (off < c.wlo || u64{off} + (sizeof(T) - 1) > c.whi) [[unlikely]] segment_fault(seg);
+  }
   // Drops all decoded code and TLB entries (mode switches, CR0/CR3/CR4 writes).
   void flush_translations();
 
@@ -193,6 +226,8 @@ class Cpu {
   bool stop_block_ = false;
   StopReason stop_ = StopReason::kNone;
   u32 bus_generation_ = 0;
+  u32 align_mask_ = 0;
+  bool unretired_ = false;  // the instruction just run restarts itself (a REP part)
   std::string mode_;     // last reported mode, for mode-switch events
 };
 

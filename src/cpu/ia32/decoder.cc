@@ -14,7 +14,7 @@ bool is_modrm_operand(Opnd o) {
     case Opnd::kGb: case Opnd::kGw: case Opnd::kGd: case Opnd::kGv:
     case Opnd::kM: case Opnd::kMw: case Opnd::kMd: case Opnd::kMq: case Opnd::kMp:
     case Opnd::kMa: case Opnd::kMs: case Opnd::kRd: case Opnd::kCd: case Opnd::kDd:
-    case Opnd::kSw:
+    case Opnd::kSw: case Opnd::kRvMw: case Opnd::kMb:
       return true;
     default:
       return false;
@@ -230,10 +230,14 @@ DecodeStatus decode(std::span<const u8> bytes, bool code32, FeatureMask features
   if (row->prefix == Mandatory::kF3 || row->prefix == Mandatory::kF2) d.rep = 0;
   d.row = row;
   d.opcode = opcode;
-  d.reg = row->count > 1 ? (opcode & 7) : (modrm >> 3) & 7;
+  // +r forms (no ModRM) name the register in the opcode; otherwise ModRM.reg does.
+  d.reg = row->count > 1 && !modrm_needed ? (opcode & 7) : (modrm >> 3) & 7;
   if (modrm_needed) {
     u8 mod = modrm >> 6, rm = modrm & 7;
-    if (mod == 3) {
+    // MOV to/from CRn/DRn ignore the mod bits: always a register (SDM Vol. 2B MOV CR, MOV DR).
+    bool reg_form = mod == 3 || std::find(row->ops.begin(), row->ops.end(), Opnd::kRd) !=
+                                    row->ops.end();
+    if (reg_form) {
       d.rm = rm;
     } else {
       d.mem = true;

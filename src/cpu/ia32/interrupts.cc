@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "cpu/ia32/cpu.h"
 #include "cpu/ia32/descriptor.h"
+#include "cpu/ia32/far_transfer.h"
 
 namespace vtsim::ia32 {
 namespace {
@@ -105,48 +106,39 @@ void Cpu::deliver_event(u8 vector, Event kind, bool has_error, u32 error) {
   const unsigned new_cpl = desc::conforming(cs) ? st.cpl : desc::dpl(cs);
   if (from_v86 && new_cpl != 0) raise(kGP, cs_err);
 
+  // The frame is written before SS:ESP change, so a fault leaves the state as it was.
+  const unsigned size = gate32 ? 4 : 2;
+  const unsigned items = 3 + (has_error ? 1 : 0);
   if (new_cpl < st.cpl) {
     // Inter-privilege: the new stack comes from the TSS (SDM Vol. 3A 6.12.1, 7.2.1).
-    bool tss32 = (st.tr.attr & 0xF) == desc::kTss32Busy;
-    u32 slot = tss32 ? 4 + new_cpl * 8 : 2 + new_cpl * 4;
-    if (slot + (tss32 ? 7 : 3) > st.tr.limit) raise(kTS, (st.tr.selector & 0xFFFC) + ext);
-    u32 new_esp = tss32 ? read_lin<u32>(st.tr.base + slot) : read_lin<u16>(st.tr.base + slot);
-    u16 new_ss = read_lin<u16>(st.tr.base + slot + (tss32 ? 4 : 2));
-    u32 ss_err = (new_ss & 0xFFFC) + ext;
-    if ((new_ss & 0xFFFC) == 0) raise(kTS, ext);
-    u64 ssd = read_descriptor(new_ss, kTS);
-    if ((new_ss & 3) != new_cpl || desc::dpl(ssd) != new_cpl || !desc::writable_data(ssd))
-      raise(kTS, ss_err);
-    if (!desc::present(ssd)) raise(kSS, ss_err);
-    mark_accessed(new_ss, ssd);
-    set_segment(kSs, desc::to_segment(new_ss, ssd | (u64{1} << 40)));
-    st.cpl = new_cpl;  // stack writes below are made at the new privilege level
-    if (stack32()) st.r32(kEsp) = new_esp; else st.r16(kEsp) = static_cast<u16>(new_esp);
-    auto put = [&](u32 v) { gate32 ? push<u32>(v) : push<u16>(static_cast<u16>(v)); };
-    if (from_v86) {
-      put(st.seg[kGs].selector);
-      put(st.seg[kFs].selector);
-      put(st.seg[kDs].selector);
-      put(st.seg[kEs].selector);
-    }
-    put(old_ss);
-    put(old_esp);
-    put(old_flags);
-    put(old_cs);
-    put(old_eip);
-    if (has_error) put(error);
+    InnerStack in = inner_stack(*this, new_cpl, ext);
+    StackBuilder s(desc::to_segment(in.selector, in.descriptor), in.esp);
+    if (!s.has_room(items + 2 + (from_v86 ? 4 : 0), size))
+      raise(kSS, (in.selector & 0xFFFC) + ext);
+    if (from_v86)
+      for (unsigned r : {kGs, kFs, kDs, kEs}) s.push(*this, st.seg[r].selector, size);
+    s.push(*this, old_ss, size);
+    s.push(*this, old_esp, size);
+    s.push(*this, old_flags, size);
+    s.push(*this, old_cs, size);
+    s.push(*this, old_eip, size);
+    if (has_error) s.push(*this, error, size);
+    load_stack(*this, in.selector, in.descriptor, s.esp());
     if (from_v86) {
       Segment null;
+      null.selector = 0;
       null.usable = false;
-      for (unsigned s : {kGs, kFs, kDs, kEs}) set_segment(s, null);
+      for (unsigned r : {kGs, kFs, kDs, kEs}) set_segment(r, null);
     }
   } else {
     if (from_v86) raise(kGP, cs_err);
-    auto put = [&](u32 v) { gate32 ? push<u32>(v) : push<u16>(static_cast<u16>(v)); };
-    put(old_flags);
-    put(old_cs);
-    put(old_eip);
-    if (has_error) put(error);
+    StackBuilder s(st.seg[kSs], st.r32(kEsp));
+    if (!s.has_room(items, size)) raise(kSS, ext);  // INT n "INTRA-PRIVILEGE-LEVEL-INTERRUPT"
+    s.push(*this, old_flags, size);
+    s.push(*this, old_cs, size);
+    s.push(*this, old_eip, size);
+    if (has_error) s.push(*this, error, size);
+    set_esp(s.esp());
   }
   u32 clear = eflags::kTf | eflags::kNt | eflags::kRf | eflags::kVm;
   if (type == desc::kIntGate32 || type == desc::kIntGate16) clear |= eflags::kIf;

@@ -34,6 +34,10 @@ enum class Opnd : u8 {
   kAL, kCL, kDX, kAX, kEAX, kAv,  // fixed registers; kAv is AX or EAX by operand size
   kOne,                        // the constant 1 of D0/D1 shifts
   kES, kCS, kSS, kDS, kFS, kGS,   // fixed segment registers (PUSH ES, ...)
+  kRvMw,                       // ModRM r/m: register of operand size, or a word in memory
+                               //   (SLDT, STR, SMSW, LAR/LSL source; SDM Table A-6 "Rv/Mw")
+  kMb,                         // ModRM r/m, memory only, byte (INVLPG, as objdump prints it)
+  kXlat,                       // the byte at DS:[eBX+AL] (XLAT m8), segment overridable
 };
 
 enum class OpMap : u8 { kOneByte, k0F };
