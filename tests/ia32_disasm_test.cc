@@ -193,7 +193,7 @@ const char* scope_name(Scope s) {
     case Scope::kX87: return "not in scope: x87";
     case Scope::kSimd: return "not in scope: MMX/SSE";
     case Scope::kVex: return "not in scope: VEX/EVEX/XOP";
-    case Scope::kLater: return "not in scope: later, 64-bit-only or other-vendor instruction";
+    case Scope::kLater: return "not in scope: later, obsolete, 64-bit-only or other-vendor";
     case Scope::kUd: return "architecturally #UD (objdump names it)";
     case Scope::kLock: return "LOCK on a form that does not allow it: #UD (SDM Vol. 2A LOCK)";
   }

@@ -18,8 +18,10 @@ start:
 .fact:
     mul cx
     loop .fact
+    push ax
     mov si, fact_msg
-    call puts
+    call puts                   ; puts clobbers AL
+    pop ax
     call puthex16
     mov al, 10
     call putc

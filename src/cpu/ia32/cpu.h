@@ -209,6 +209,7 @@ class Cpu {
   void emit_retire(const DecodedInsn& d, u32 eip);
   void handle_fault(const Fault& f, u32 eip);
   void service_events();
+  void device_touched();
   bool wait_for_interrupt();
 
   const Model& model_;

@@ -24,17 +24,23 @@ static void check_io(Cpu& c, u16 port, unsigned size) {
     raise(kGP, 0);
 }
 
+// A device access may reprogram a timer or ask to stop: look at both before the next block.
+void Cpu::device_touched() {
+  next_event_ = 0;
+  if (platform_ && platform_->stop_requested()) request_stop(StopReason::kDevice);
+}
+
 u32 Cpu::port_in(u16 port, unsigned size) {
   check_io(*this, port, size);
   u32 v = bus_.port_in(port, size);
-  if (platform_ && platform_->stop_requested()) request_stop(StopReason::kDevice);
+  device_touched();
   return v;
 }
 
 void Cpu::port_out(u16 port, unsigned size, u32 value) {
   check_io(*this, port, size);
   bus_.port_out(port, size, value);
-  if (platform_ && platform_->stop_requested()) request_stop(StopReason::kDevice);
+  device_touched();
 }
 
 }  // namespace vtsim::ia32
