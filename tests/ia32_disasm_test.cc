@@ -352,56 +352,64 @@ Verdict verdict(const Case& c) {
   return Verdict::kBothInvalid;
 }
 
+// Cases of both modes with what vtsim and objdump made of them. Row encodings and random
+// strings are separate corpora, each built once per process with one objdump run per mode
+// (the two modes in parallel), so a test that needs one does not pay for the other.
 struct Corpus {
   bool available = false;
-  std::vector<Case> rows, random;
-  size_t rows_checked = 0;
+  std::vector<Case> cases;
   double seconds = 0;
 };
 
-void fill_mode(bool code32, std::vector<Case>& rows, std::vector<Case>& random,
-               const std::vector<Bytes>& strings) {
+std::vector<Case> compare_mode(bool code32, std::vector<Case> cases) {
   ObjdumpBatch batch;
-  for (const Row* r : DecodeTable::instance().rows())
-    for (Bytes& b : row_encodings(*r, code32)) rows.push_back({b, r, code32, {}, {}});
-  for (const Bytes& s : strings) random.push_back({s, nullptr, code32, {}, {}});
-  for (Case& c : rows) batch.add(c.bytes);
-  for (Case& c : random) batch.add(c.bytes);
+  for (Case& c : cases) batch.add(c.bytes);
   std::vector<Disasm> ob = batch.objdump(code32);
-  size_t i = 0;
-  for (auto* list : {&rows, &random}) {
-    for (Case& c : *list) {
-      c.ob = ob[i];
-      c.vt = vtsim_disasm(batch.view(i), code32, static_cast<u32>(batch.start(i)));
-      ++i;
-    }
+  for (size_t i = 0; i < cases.size(); ++i) {
+    cases[i].ob = ob[i];
+    cases[i].vt = vtsim_disasm(batch.view(i), code32, static_cast<u32>(batch.start(i)));
   }
+  return cases;
 }
 
-const Corpus& corpus() {
-  static const Corpus kCorpus = [] {
-    Corpus c;
-    if (!vtsim::testing::tool_available("objdump")) return c;
-    c.available = true;
-    auto t0 = std::chrono::steady_clock::now();
-    // VTSIM_DISASM_SEED and VTSIM_DISASM_COUNT explore other strings; the test uses the defaults.
-    const char* seed = std::getenv("VTSIM_DISASM_SEED");
-    const char* count = std::getenv("VTSIM_DISASM_COUNT");
-    std::vector<Bytes> strings =
-        random_strings(count ? std::stoul(count) : kRandomStrings,
-                       seed ? static_cast<u32>(std::stoul(seed)) : kSeed);
-    std::vector<Case> rows16, rnd16, rows32, rnd32;
-    auto m16 = std::async(std::launch::async, [&] { fill_mode(false, rows16, rnd16, strings); });
-    fill_mode(true, rows32, rnd32, strings);
-    m16.get();
-    for (auto* v : {&rows16, &rows32}) c.rows.insert(c.rows.end(), v->begin(), v->end());
-    for (auto* v : {&rnd16, &rnd32}) c.random.insert(c.random.end(), v->begin(), v->end());
-    std::set<const Row*> rows;
-    for (const Case& k : c.rows) rows.insert(k.row);
-    c.rows_checked = rows.size();
-    c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return c;
-  }();
+Corpus build_corpus(std::vector<Case> (*make)(bool code32)) {
+  Corpus c;
+  if (!vtsim::testing::tool_available("objdump")) return c;
+  c.available = true;
+  auto t0 = std::chrono::steady_clock::now();
+  auto m16 = std::async(std::launch::async, [&] { return compare_mode(false, make(false)); });
+  c.cases = compare_mode(true, make(true));
+  std::vector<Case> c16 = m16.get();
+  c.cases.insert(c.cases.begin(), c16.begin(), c16.end());
+  c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return c;
+}
+
+std::vector<Case> row_cases(bool code32) {
+  std::vector<Case> out;
+  for (const Row* r : DecodeTable::instance().rows())
+    for (Bytes& b : row_encodings(*r, code32)) out.push_back({b, r, code32, {}, {}});
+  return out;
+}
+
+// VTSIM_DISASM_SEED and VTSIM_DISASM_COUNT explore other strings; the tests use the defaults.
+std::vector<Case> random_cases(bool code32) {
+  const char* seed = std::getenv("VTSIM_DISASM_SEED");
+  const char* count = std::getenv("VTSIM_DISASM_COUNT");
+  std::vector<Case> out;
+  for (Bytes& s : random_strings(count ? std::stoul(count) : kRandomStrings,
+                                 seed ? static_cast<u32>(std::stoul(seed)) : kSeed))
+    out.push_back({std::move(s), nullptr, code32, {}, {}});
+  return out;
+}
+
+const Corpus& row_corpus() {
+  static const Corpus kCorpus = build_corpus(row_cases);
+  return kCorpus;
+}
+
+const Corpus& random_corpus() {
+  static const Corpus kCorpus = build_corpus(random_cases);
   return kCorpus;
 }
 
@@ -451,20 +459,19 @@ Tally tally(const std::vector<Case>& cases, std::string& report) {
 }
 
 TEST(Ia32DisasmRows, EveryRowMatchesObjdump) {
-  const Corpus& c = corpus();
+  const Corpus& c = row_corpus();
   if (!c.available) GTEST_SKIP() << "objdump not found: disassembly comparisons skipped";
   std::string report;
-  Tally t = tally(c.rows, report);
-  size_t rows = DecodeTable::instance().rows().size();
+  Tally t = tally(c.cases, report);
+  std::set<const Row*> seen;
+  for (const Case& k : c.cases) seen.insert(k.row);
   std::printf("rows: %zu of %zu checked, %zu encodings (16+32-bit), %zu match, (a) %zu differ, "
-              "(c) %zu objdump (bad); corpus built in %.1f s\n%s",
-              c.rows_checked, rows, c.rows.size(), t.match, t.differ, t.vtsim_only, c.seconds,
-              report.c_str());
+              "(c) %zu objdump (bad); %.1f s\n%s",
+              seen.size(), DecodeTable::instance().rows().size(), c.cases.size(), t.match,
+              t.differ, t.vtsim_only, c.seconds, report.c_str());
   EXPECT_EQ(t.differ, 0u);
   EXPECT_EQ(t.vtsim_only, 0u);
   // Every row is reachable: some encoding decodes to it in some mode.
-  std::set<const Row*> seen;
-  for (const Case& k : c.rows) seen.insert(k.row);
   for (const Row* r : DecodeTable::instance().rows())
     EXPECT_TRUE(seen.count(r)) << "no encoding decodes to row " << r->mnemonic << " "
                                << (r->map == OpMap::k0F ? "0F " : "")
@@ -472,15 +479,15 @@ TEST(Ia32DisasmRows, EveryRowMatchesObjdump) {
 }
 
 TEST(Ia32DisasmRandom, DecodedStringsMatchObjdump) {
-  const Corpus& c = corpus();
+  const Corpus& c = random_corpus();
   if (!c.available) GTEST_SKIP() << "objdump not found: disassembly comparisons skipped";
   std::string report;
-  Tally t = tally(c.random, report);
+  Tally t = tally(c.cases, report);
   std::printf("random: %zu strings x 2 modes = %zu checked: %zu match, %zu both invalid, "
               "(a) %zu vtsim decodes but differs, (b) %zu objdump decodes but vtsim invalid, "
-              "(c) %zu vtsim decodes but objdump (bad)\n%s",
-              c.random.size() / 2, c.random.size(), t.match, t.both_invalid, t.differ,
-              t.objdump_only, t.vtsim_only, report.c_str());
+              "(c) %zu vtsim decodes but objdump (bad); %.1f s\n%s",
+              c.cases.size() / 2, c.cases.size(), t.match, t.both_invalid, t.differ,
+              t.objdump_only, t.vtsim_only, c.seconds, report.c_str());
   EXPECT_EQ(t.differ, 0u);
   EXPECT_EQ(t.vtsim_only, 0u);
 }
@@ -497,11 +504,11 @@ std::string opcode_key(std::span<const u8> s, const std::string& objdump_text) {
 // never counted as a table gap, and what is classed x87 is x87 to objdump too. The count of
 // gaps is asserted once the table is complete.
 TEST(Ia32DisasmRandom, TableCoversEveryInScopeOpcode) {
-  const Corpus& c = corpus();
+  const Corpus& c = random_corpus();
   if (!c.available) GTEST_SKIP() << "objdump not found: disassembly comparisons skipped";
   std::map<Scope, size_t> by_scope;
   std::map<std::string, size_t> gaps;
-  for (const Case& k : c.random) {
+  for (const Case& k : c.cases) {
     if (verdict(k) != Verdict::kObjdumpOnly) continue;
     Scope s = scope_of(k.bytes);
     if (s == Scope::kIn && lock_is_the_reason(k.bytes, k.code32)) s = Scope::kLock;
