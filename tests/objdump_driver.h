@@ -64,7 +64,7 @@ class TempFile {
 
 // One instruction as a disassembler printed it.
 struct Disasm {
-  bool ok = false;   // decoded (objdump: neither "(bad)" nor ".byte", nor out of step)
+  bool ok = false;  // decoded (objdump: neither "(bad)" nor ".byte", nor out of step)
   std::string text;
   unsigned len = 0;
 };

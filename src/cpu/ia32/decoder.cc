@@ -86,19 +86,19 @@ void decode_modrm32(Reader& r, u8 mod, u8 rm, DecodedInsn& d) {
   if ((d.base == kEbp || d.base == kEsp) && !d.seg_override) d.seg = kSs;
 }
 
-bool prefix_matches(const Row& row, u8 last_mandatory) {
+bool prefix_matches(const Row& row, u8 mandatory) {
   switch (row.prefix) {
     case Mandatory::kNone: return true;
-    case Mandatory::k66: return last_mandatory == 0x66;
-    case Mandatory::kF3: return last_mandatory == 0xF3;
-    case Mandatory::kF2: return last_mandatory == 0xF2;
+    case Mandatory::k66: return mandatory == 0x66;
+    case Mandatory::kF3: return mandatory == 0xF3;
+    case Mandatory::kF2: return mandatory == 0xF2;
   }
   return false;
 }
 
 // Picks the row for this ModRM and prefix state; rows with a mandatory prefix win over rows
 // without, and rows with an rm extension over rows without.
-const Row* select_row(std::span<const Row* const> cands, u8 modrm, u8 last_mandatory) {
+const Row* select_row(std::span<const Row* const> cands, u8 modrm, u8 mandatory) {
   const Row* best = nullptr;
   int best_score = -1;
   u8 mod = modrm >> 6, reg = (modrm >> 3) & 7, rm = modrm & 7;
@@ -107,7 +107,7 @@ const Row* select_row(std::span<const Row* const> cands, u8 modrm, u8 last_manda
     if (row->mod == ModCon::kMem && mod == 3) continue;
     if (row->mod == ModCon::kReg && mod != 3) continue;
     if (row->rm >= 0 && row->rm != rm) continue;
-    if (!prefix_matches(*row, last_mandatory)) continue;
+    if (!prefix_matches(*row, mandatory)) continue;
     int score = (row->prefix != Mandatory::kNone ? 2 : 0) + (row->rm >= 0 ? 1 : 0);
     if (score > best_score) best = row, best_score = score;
   }
@@ -185,17 +185,17 @@ DecodeStatus decode(std::span<const u8> bytes, bool code32, FeatureMask features
   d = DecodedInsn{};
   Reader r{bytes.first(std::min<size_t>(bytes.size(), 15))};
   bool o32 = code32, a32 = code32;
-  u8 last_mandatory = 0;
+  bool has66 = false;
   u8 opcode = 0;
   // Prefixes (SDM Vol. 2A 2.1.1), any order, any number until the length limit.
   for (;;) {
     opcode = static_cast<u8>(r.take(1));
     if (r.truncated) return bytes.size() >= 15 ? DecodeStatus::kTooLong : DecodeStatus::kTruncated;
     switch (opcode) {
-      case 0x66: o32 = !code32; last_mandatory = 0x66; continue;
+      case 0x66: o32 = !code32; has66 = true; continue;
       case 0x67: a32 = !code32; continue;
       case 0xF0: d.lock = true; continue;
-      case 0xF2: case 0xF3: d.rep = opcode; last_mandatory = opcode; continue;
+      case 0xF2: case 0xF3: d.rep = opcode; continue;
       case 0x26: d.seg = kEs; d.seg_override = true; continue;
       case 0x2E: d.seg = kCs; d.seg_override = true; continue;
       case 0x36: d.seg = kSs; d.seg_override = true; continue;
@@ -224,7 +224,9 @@ DecodeStatus decode(std::span<const u8> bytes, bool code32, FeatureMask features
   bool modrm_needed = cands.front()->has_modrm();
   u8 modrm = modrm_needed ? static_cast<u8>(r.take(1)) : 0;
   if (r.truncated) return fail(DecodeStatus::kInvalid);
-  const Row* row = select_row(cands, modrm_needed ? modrm : 0xC0, last_mandatory);
+  // The opcode-extending prefix: the last of F2/F3 if any, else 66 (SDM Vol. 2A 2.1.2).
+  u8 mandatory = d.rep ? d.rep : has66 ? 0x66 : 0;
+  const Row* row = select_row(cands, modrm_needed ? modrm : 0xC0, mandatory);
   if (!row || !(features & feature_bit(row->feature))) return fail(DecodeStatus::kInvalid);
   if (row->prefix == Mandatory::k66) d.o32 = code32;  // consumed as an opcode extension
   if (row->prefix == Mandatory::kF3 || row->prefix == Mandatory::kF2) d.rep = 0;

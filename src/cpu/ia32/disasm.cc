@@ -19,6 +19,7 @@ constexpr const char* kReg8[8] = {"al", "cl", "dl", "bl", "ah", "ch", "dh", "bh"
 constexpr const char* kReg16[8] = {"ax", "cx", "dx", "bx", "sp", "bp", "si", "di"};
 constexpr const char* kReg32[8] = {"eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi"};
 constexpr const char* kSeg[8] = {"es", "cs", "ss", "ds", "fs", "gs", "?", "?"};
+static_assert(static_cast<int>(O::kGS) - static_cast<int>(O::kES) == kGs);
 // Condition names in the order of the tttn encoding (SDM Vol. 2D B.1.4.7), objdump's spelling.
 constexpr const char* kCc[16] = {"o", "no", "b",  "ae", "e", "ne", "be", "a",
                                  "s", "ns", "p",  "np", "l", "ge", "le", "g"};
@@ -139,6 +140,8 @@ class Printer {
   std::string mnemonic();
   std::string operands();
   std::string operand(Opnd o, u32 imm);
+  std::string modrm_operand(Opnd o);
+  std::string other_operand(Opnd o, u32 imm);
   std::string memory(const char* size);
   std::string address();
   std::string address16();
@@ -186,12 +189,12 @@ std::string Printer::mnemonic() {
     used66_ = true;
   }
   // 90 with a 66 prefix is XCHG eAX,eAX for objdump, not NOP.
-  if (one_byte(row_, 0x90) && row_.ops[0] == O::kNone && has66_) out = "xchg";
+  if (one_byte(row_, 0x90) && row_.prefix == Mandatory::kNone && has66_) out = "xchg";
   return out;
 }
 
 std::string Printer::operands() {
-  if (one_byte(row_, 0x90) && row_.ops[0] == O::kNone && has66_) {
+  if (one_byte(row_, 0x90) && row_.prefix == Mandatory::kNone && has66_) {
     used66_ = true;
     return o32_ ? "eax,eax" : "ax,ax";
   }
@@ -216,13 +219,18 @@ std::string Printer::operand(Opnd o, u32 imm) {
   if (opsize_operand(o) && !(row_.attrs & row_attr::kNoOpsize) &&
       !(o == O::kRvMw && d_.mem))
     used66_ = true;
-  const char* vsize = o32_ ? "DWORD PTR " : "WORD PTR ";
+  std::string s = modrm_operand(o);
+  return s.empty() ? other_operand(o, imm) : s;
+}
+
+// Operands the ModRM byte selects; empty for the others.
+std::string Printer::modrm_operand(Opnd o) {
   const char* const* vreg = o32_ ? kReg32 : kReg16;
   switch (o) {
     case O::kEb: return d_.mem ? memory("BYTE PTR ") : kReg8[d_.rm];
     case O::kEw: return d_.mem ? memory("WORD PTR ") : kReg16[d_.rm];
     case O::kEd: return d_.mem ? memory("DWORD PTR ") : kReg32[d_.rm];
-    case O::kEv: return d_.mem ? memory(vsize) : vreg[d_.rm];
+    case O::kEv: return d_.mem ? memory(o32_ ? "DWORD PTR " : "WORD PTR ") : vreg[d_.rm];
     case O::kRvMw: return d_.mem ? memory("WORD PTR ") : vreg[d_.rm];
     case O::kGb: return kReg8[d_.reg];
     case O::kGw: return kReg16[d_.reg];
@@ -239,6 +247,14 @@ std::string Printer::operand(Opnd o, u32 imm) {
     case O::kCd: return fmt::format("cr{}", d_.reg);
     case O::kDd: return fmt::format("dr{}", d_.reg);
     case O::kSw: return kSeg[d_.reg];
+    default: return "";
+  }
+}
+
+// Immediates, branch targets, implicit memory and fixed registers.
+std::string Printer::other_operand(Opnd o, u32 imm) {
+  const char* vsize = o32_ ? "DWORD PTR " : "WORD PTR ";
+  switch (o) {
     case O::kIb: return hex(imm & 0xFF);
     case O::kIw: return hex(imm & 0xFFFF);
     case O::kIbs: case O::kIz: return hex(o32_ ? imm : imm & 0xFFFF);
@@ -257,23 +273,18 @@ std::string Printer::operand(Opnd o, u32 imm) {
       used67_ = true;
       return std::string(o == O::kYb ? "BYTE PTR " : vsize) + (d_.a32 ? "es:[edi]" : "es:[di]");
     case O::kZb: return kReg8[d_.reg];
-    case O::kZv: return vreg[d_.reg];
+    case O::kZv: return (o32_ ? kReg32 : kReg16)[d_.reg];
+    case O::kAv: return o32_ ? "eax" : "ax";
     case O::kAL: return "al";
     case O::kCL: return "cl";
     case O::kDX: return "dx";
     case O::kAX: return "ax";
     case O::kEAX: return "eax";
-    case O::kAv: return vreg[kEax];
     case O::kOne: return "1";
-    case O::kES: return "es";
-    case O::kCS: return "cs";
-    case O::kSS: return "ss";
-    case O::kDS: return "ds";
-    case O::kFS: return "fs";
-    case O::kGS: return "gs";
-    case O::kNone: break;
+    case O::kES: case O::kCS: case O::kSS: case O::kDS: case O::kFS: case O::kGS:
+      return kSeg[static_cast<int>(o) - static_cast<int>(O::kES)];
+    default: return "";
   }
-  return "";
 }
 
 // "es:" for an override the operand uses; with always, "ds:" when there is none.

@@ -121,7 +121,7 @@ constexpr u16 kLock = row_attr::kLock;
 // The eight ALU operations share one layout: op*8 + {Eb,Gb | Ev,Gv | Gb,Eb | Gv,Ev | AL,Ib |
 // eAX,Iz} in the one-byte map and /op in group 1 (SDM Vol. 2D Table ).
 template <Alu op>
-constexpr std::array<Row, 9> alu_family(std::string_view mn) {
+constexpr std::array<Row, 10> alu_family(std::string_view mn) {
   constexpr u8 base = static_cast<u8>(op) * 8;
   constexpr u16 lock = op == Alu::kCmp ? 0 : kLock;
   constexpr int ext = static_cast<int>(op);
@@ -135,6 +135,8 @@ constexpr std::array<Row, 9> alu_family(std::string_view mn) {
       op1(mn, 0x80, {O::kEb, O::kIb}, alu_EI<op, u8>, alu_EI<op, u8>, OpClass::kAlu).ext(ext).with(lock),
       op1(mn, 0x81, {O::kEv, O::kIz}, alu_EI<op, u16>, alu_EI<op, u32>, OpClass::kAlu).ext(ext).with(lock),
       op1(mn, 0x83, {O::kEv, O::kIbs}, alu_EI<op, u16>, alu_EI<op, u32>, OpClass::kAlu).ext(ext).with(lock),
+      // 82 is an alias of 80 outside 64-bit mode (SDM Vol. 2D Table A-6, footnote).
+      op1(mn, 0x82, {O::kEb, O::kIb}, alu_EI<op, u8>, alu_EI<op, u8>, OpClass::kAlu).ext(ext).with(lock),
   };
 }
 
@@ -146,13 +148,16 @@ constexpr auto join(const std::array<Row, N>&... parts) {
   return out;
 }
 
-constexpr std::array<Row, 16> kOthers = {
+constexpr std::array<Row, 18> kOthers = {
     op1("test", 0x84, {O::kEb, O::kGb}, test_EG<u8>, test_EG<u8>, OpClass::kAlu),
     op1("test", 0x85, {O::kEv, O::kGv}, test_EG<u16>, test_EG<u32>, OpClass::kAlu),
     op1("test", 0xA8, {O::kAL, O::kIb}, test_AI<u8>, test_AI<u8>, OpClass::kAlu),
     op1("test", 0xA9, {O::kAv, O::kIz}, test_AI<u16>, test_AI<u32>, OpClass::kAlu),
     op1("test", 0xF6, {O::kEb, O::kIb}, test_EI<u8>, test_EI<u8>, OpClass::kAlu).ext(0),
     op1("test", 0xF7, {O::kEv, O::kIz}, test_EI<u16>, test_EI<u32>, OpClass::kAlu).ext(0),
+    // F6 /1 and F7 /1 decode as TEST on Intel processors (an undocumented alias objdump knows).
+    op1("test", 0xF6, {O::kEb, O::kIb}, test_EI<u8>, test_EI<u8>, OpClass::kAlu).ext(1),
+    op1("test", 0xF7, {O::kEv, O::kIz}, test_EI<u16>, test_EI<u32>, OpClass::kAlu).ext(1),
     op1("not", 0xF6, {O::kEb}, not_E<u8>, not_E<u8>, OpClass::kAlu).ext(2).with(kLock),
     op1("not", 0xF7, {O::kEv}, not_E<u16>, not_E<u32>, OpClass::kAlu).ext(2).with(kLock),
     op1("neg", 0xF6, {O::kEb}, neg_E<u8>, neg_E<u8>, OpClass::kAlu).ext(3).with(kLock),

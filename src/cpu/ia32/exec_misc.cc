@@ -83,13 +83,55 @@ void x87(Cpu& c, const DecodedInsn&) {
   throw Unimplemented("x87 floating-point instructions");
 }
 
+// INT1 (ICEBP, F1): a #DB trap delivered like an exception, without the gate DPL check
+// (SDM Vol. 2A INT n/INTO/INT3/INT1).
+void int1(Cpu& c, const DecodedInsn&) { c.deliver_event(kDB, Cpu::Event::kException, false, 0); }
+
+// RDPMC: #GP(0) at CPL > 0 without CR4.PCE, or for a counter index the model lacks (two
+// general counters on Core 2). Counters are not modelled yet: they read 0.
+void rdpmc(Cpu& c, const DecodedInsn&) {
+  if ((c.st.cr4 & (1u << 8)) == 0 && c.st.cpl != 0 && c.st.protected_mode()) raise(kGP, 0);
+  if (c.st.r32(kEcx) > 1) raise(kGP, 0);
+  c.st.r32(kEax) = 0;
+  c.st.r32(kEdx) = 0;
+}
+
+// RSM outside system-management mode, and GETSEC with CR4.SMXE = 0, are #UD (SDM RSM, GETSEC).
+void undefined_here(Cpu&, const DecodedInsn&) { raise(kUD); }
+
 constexpr u16 kEnds = row_attr::kEndsBlock;
 
 constexpr Row kRows[] = {
     op1("nop", 0x90, {}, nop, nop, OpClass::kAlu),
     op1("fwait", 0x9B, {}, fwait, fwait, OpClass::kAlu),
     op1("fnop", 0xD9, {}, x87, x87, OpClass::kComplex).ext(2).rm_ext(0),
-    op2("nop", 0x1F, {O::kEv}, nop, nop, OpClass::kAlu).ext(0),
+    // Multi-byte and hint NOPs (SDM Vol. 2B NOP; Table A-3 0F 19-1F "NOP Ev").
+    op2("nop", 0x1F, {O::kEv}, nop, nop, OpClass::kAlu),
+    op2("nop", 0x19, {O::kEv}, nop, nop, OpClass::kAlu),
+    op2("nop", 0x1D, {O::kEv}, nop, nop, OpClass::kAlu),
+    op2("nop", 0x1E, {O::kEv}, nop, nop, OpClass::kAlu),
+    op2("nop", 0x1C, {O::kEv}, nop, nop, OpClass::kAlu).ext(0).reg_only(),
+    op2("nop", 0x1C, {O::kEv}, nop, nop, OpClass::kAlu).ext(1),
+    op2("nop", 0x1C, {O::kEv}, nop, nop, OpClass::kAlu).ext(2),
+    op2("nop", 0x1C, {O::kEv}, nop, nop, OpClass::kAlu).ext(3),
+    op2("nop", 0x1C, {O::kEv}, nop, nop, OpClass::kAlu).ext(4),
+    op2("nop", 0x1C, {O::kEv}, nop, nop, OpClass::kAlu).ext(5),
+    op2("nop", 0x1C, {O::kEv}, nop, nop, OpClass::kAlu).ext(6),
+    op2("nop", 0x1C, {O::kEv}, nop, nop, OpClass::kAlu).ext(7),
+    // PREFETCHh (0F 18 /0-/3) are hints; /4-/7 are hint NOPs.
+    op2("prefetchnta", 0x18, {O::kMb}, nop, nop, OpClass::kAlu).ext(0).mem_only(),
+    op2("prefetcht0", 0x18, {O::kMb}, nop, nop, OpClass::kAlu).ext(1).mem_only(),
+    op2("prefetcht1", 0x18, {O::kMb}, nop, nop, OpClass::kAlu).ext(2).mem_only(),
+    op2("prefetcht2", 0x18, {O::kMb}, nop, nop, OpClass::kAlu).ext(3).mem_only(),
+    op2("nop", 0x18, {O::kEv}, nop, nop, OpClass::kAlu).ext(4),
+    op2("nop", 0x18, {O::kEv}, nop, nop, OpClass::kAlu).ext(5),
+    op2("nop", 0x18, {O::kEv}, nop, nop, OpClass::kAlu).ext(6),
+    op2("nop", 0x18, {O::kEv}, nop, nop, OpClass::kAlu).ext(7),
+    op1("pause", 0x90, {}, nop, nop, OpClass::kAlu).mandatory(Mandatory::kF3).exits(ExitClass::kPause),
+    op1("int1", 0xF1, {}, int1, int1, OpClass::kInterrupt).with(kEnds),
+    op2("rdpmc", 0x33, {}, rdpmc, rdpmc, OpClass::kComplex).exits(ExitClass::kRdpmc),
+    op2("rsm", 0xAA, {}, undefined_here, undefined_here, OpClass::kComplex).exits(ExitClass::kRsm),
+    op2("getsec", 0x37, {}, undefined_here, undefined_here, OpClass::kComplex).exits(ExitClass::kGetsec),
     op1("clc", 0xF8, {}, clc, clc, OpClass::kAlu),
     op1("stc", 0xF9, {}, stc, stc, OpClass::kAlu),
     op1("cmc", 0xF5, {}, cmc, cmc, OpClass::kAlu),
