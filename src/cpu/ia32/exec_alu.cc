@@ -140,14 +140,6 @@ constexpr std::array<Row, 10> alu_family(std::string_view mn) {
   };
 }
 
-template <size_t... N>
-constexpr auto join(const std::array<Row, N>&... parts) {
-  std::array<Row, (N + ...)> out{};
-  size_t i = 0;
-  ((std::copy(parts.begin(), parts.end(), out.begin() + i), i += N), ...);
-  return out;
-}
-
 constexpr std::array<Row, 18> kOthers = {
     op1("test", 0x84, {O::kEb, O::kGb}, test_EG<u8>, test_EG<u8>, OpClass::kAlu),
     op1("test", 0x85, {O::kEv, O::kGv}, test_EG<u16>, test_EG<u32>, OpClass::kAlu),
@@ -170,7 +162,7 @@ constexpr std::array<Row, 18> kOthers = {
     op1("dec", 0xFF, {O::kEv}, dec_E<u16>, dec_E<u32>, OpClass::kAlu).ext(1).with(kLock),
 };
 
-constexpr auto kRows = join(alu_family<Alu::kAdd>("add"), alu_family<Alu::kOr>("or"),
+constexpr auto kRows = join_rows(alu_family<Alu::kAdd>("add"), alu_family<Alu::kOr>("or"),
                             alu_family<Alu::kAdc>("adc"), alu_family<Alu::kSbb>("sbb"),
                             alu_family<Alu::kAnd>("and"), alu_family<Alu::kSub>("sub"),
                             alu_family<Alu::kXor>("xor"), alu_family<Alu::kCmp>("cmp"), kOthers);

@@ -195,16 +195,8 @@ constexpr std::array<Row, 9> kOthers = {
     op2("bswap", 0xC8, {O::kZv}, bswap16, bswap32, OpClass::kAlu).plus_r(8).needs(Feature::kI486),
 };
 
-template <size_t... N>
-constexpr auto join(const std::array<Row, N>&... parts) {
-  std::array<Row, (N + ...)> out{};
-  size_t i = 0;
-  ((std::copy(parts.begin(), parts.end(), out.begin() + i), i += N), ...);
-  return out;
-}
-
 constexpr auto kRows =
-    join(bt_family<Bt::kTest>("bt", 0xA3, 4), bt_family<Bt::kSet>("bts", 0xAB, 5),
+    join_rows(bt_family<Bt::kTest>("bt", 0xA3, 4), bt_family<Bt::kSet>("bts", 0xAB, 5),
          bt_family<Bt::kReset>("btr", 0xB3, 6), bt_family<Bt::kComplement>("btc", 0xBB, 7),
          kOthers, cmov_family());
 

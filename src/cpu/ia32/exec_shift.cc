@@ -211,15 +211,7 @@ constexpr std::array<Row, 4> kDouble = {shxd<true, Cnt::kImm>(0xA4), shxd<true, 
                                         shxd<false, Cnt::kImm>(0xAC),
                                         shxd<false, Cnt::kCl>(0xAD)};
 
-template <size_t... N>
-constexpr auto join(const std::array<Row, N>&... parts) {
-  std::array<Row, (N + ...)> out{};
-  size_t i = 0;
-  ((std::copy(parts.begin(), parts.end(), out.begin() + i), i += N), ...);
-  return out;
-}
-
-constexpr auto kRows = join(group2_family<Sh::kRol>("rol"), group2_family<Sh::kRor>("ror"),
+constexpr auto kRows = join_rows(group2_family<Sh::kRol>("rol"), group2_family<Sh::kRor>("ror"),
                             group2_family<Sh::kRcl>("rcl"), group2_family<Sh::kRcr>("rcr"),
                             group2_family<Sh::kShl>("shl"), group2_family<Sh::kShr>("shr"),
                             group2_family<Sh::kSal6>("shl"), group2_family<Sh::kSar>("sar"),

@@ -2,6 +2,7 @@
 // (SDM Vol. 2D Appendix A). The decoder, the disassembler, the timing op class and the VM-exit
 // class all read the same row.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <span>
 #include <string_view>
@@ -109,6 +110,15 @@ constexpr Row op2(std::string_view mn, u8 opc, std::array<Opnd, 3> ops, Handler 
   Row r = op1(mn, opc, ops, h16, h32, cls);
   r.map = OpMap::k0F;
   return r;
+}
+
+// Concatenates row arrays at compile time (a group built from several families of rows).
+template <size_t... N>
+constexpr auto join_rows(const std::array<Row, N>&... parts) {
+  std::array<Row, (N + ...)> out{};
+  size_t i = 0;
+  ((std::copy(parts.begin(), parts.end(), out.begin() + i), i += N), ...);
+  return out;
 }
 
 // The rows of each instruction group, one span per exec_*.cc file; decode_table.cc joins them.
