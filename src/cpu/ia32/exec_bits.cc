@@ -159,22 +159,14 @@ constexpr std::array<Row, 2> bt_family(std::string_view mn, u8 opc, int ext) {
   };
 }
 
-// CMOVcc as 16 single-opcode rows, not one .plus_r(16) row: the decoder takes the register of
-// rows covering several opcodes from the opcode's low bits, but CMOVcc's G operand is ModRM.reg.
-constexpr std::array<Row, 16> cmov_family() {
-  std::array<Row, 16> out{};
-  for (unsigned cc = 0; cc < 16; ++cc)
-    out[cc] = op2("cmov{cc}", static_cast<u8>(0x40 + cc), {O::kGv, O::kEv}, cmovcc<u16>,
-                  cmovcc<u32>, OpClass::kCmov)
-                  .needs(Feature::kCmov);
-  return out;
-}
-
 // SDM Vol. 2D Table A-3 (two-byte opcode map) and Table A-6 (group 9 for CMPXCHG8B).
-constexpr std::array<Row, 9> kOthers = {
+constexpr std::array<Row, 10> kOthers = {
     op2("bsf", 0xBC, {O::kGv, O::kEv}, bit_scan<false, u16>, bit_scan<false, u32>, OpClass::kAlu),
     op2("bsr", 0xBD, {O::kGv, O::kEv}, bit_scan<true, u16>, bit_scan<true, u32>, OpClass::kAlu),
     op2("set{cc}", 0x90, {O::kEb}, setcc, setcc, OpClass::kAlu).plus_r(16),
+    op2("cmov{cc}", 0x40, {O::kGv, O::kEv}, cmovcc<u16>, cmovcc<u32>, OpClass::kCmov)
+        .plus_r(16)
+        .needs(Feature::kCmov),
     op2("cmpxchg", 0xB0, {O::kEb, O::kGb}, cmpxchg<u8>, cmpxchg<u8>, OpClass::kComplex)
         .with(kLock)
         .needs(Feature::kI486),
@@ -198,7 +190,7 @@ constexpr std::array<Row, 9> kOthers = {
 constexpr auto kRows =
     join_rows(bt_family<Bt::kTest>("bt", 0xA3, 4), bt_family<Bt::kSet>("bts", 0xAB, 5),
          bt_family<Bt::kReset>("btr", 0xB3, 6), bt_family<Bt::kComplement>("btc", 0xBB, 7),
-         kOthers, cmov_family());
+         kOthers);
 
 }  // namespace
 
