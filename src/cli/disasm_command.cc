@@ -2,6 +2,8 @@
 // (the same lines as objdump -D -b binary -m i386|i8086 -M intel --adjust-vma=BASE).
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "common/error.h"
@@ -26,7 +28,11 @@ int disasm_command(const std::vector<std::string>& args) {
   if (!parse_or_help(args, desc, pos, vm)) return kOk;
   unsigned bits = vm["bits"].as<unsigned>();
   if (bits != 16 && bits != 32) throw UserError("--bits must be 16 or 32");
-  u64 base = std::stoull(vm["base"].as<std::string>(), nullptr, 0);
+  const std::string& base_text = vm["base"].as<std::string>();
+  char* end = nullptr;
+  u64 base = std::strtoull(base_text.c_str(), &end, 0);
+  if (base_text.empty() || *end != '\0' || base > 0xFFFFFFFFu)
+    throw UserError(fmt::format("--base '{}' is not an address (decimal, or hex with 0x)", base_text));
   std::string file = vm["file"].as<std::string>();
   std::vector<u8> data = platform::read_file(file);
   ia32::ListingOptions opt;

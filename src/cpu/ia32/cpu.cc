@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "cpu/ia32/disasm.h"
 
 namespace vtsim::ia32 {
@@ -64,7 +66,7 @@ void Cpu::flush_translations() {
 
 // ---- memory ----
 
-void Cpu::fill_tlb(u32 lin, u64 pa, bool write) {
+void Cpu::fill_tlb(u32 lin, u64 pa) {
   if (tracer_.wants(trace::Kind::kMemory)) return;  // traced runs see every access
   u8* host = bus_.host_page(pa, false);
   if (!host) return;
@@ -74,7 +76,6 @@ void Cpu::fill_tlb(u32 lin, u64 pa, bool write) {
   e.read_tag = page;
   bool writable = bus_.host_page(pa, true) && !blocks_.is_code_page(pa >> mem::kPageBits);
   e.write_tag = writable ? page : ~0u;
-  (void)write;
 }
 
 u64 Cpu::read_slow(u32 lin, unsigned size) {
@@ -87,7 +88,7 @@ u64 Cpu::read_slow(u32 lin, unsigned size) {
     if (tracer_.wants(trace::Kind::kMemory))
       tracer_.memory({clock_.cycles, a, pa, part, static_cast<u8>(chunk), false});
     v |= part << (8 * done);
-    fill_tlb(a, pa, false);
+    fill_tlb(a, pa);
     done += chunk;
   }
   return v;
@@ -106,7 +107,7 @@ void Cpu::write_slow(u32 lin, unsigned size, u64 v) {
     bus_.write(pa, chunk, part);
     if (tracer_.wants(trace::Kind::kMemory))
       tracer_.memory({clock_.cycles, a, pa, part, static_cast<u8>(chunk), true});
-    fill_tlb(a, pa, true);
+    fill_tlb(a, pa);
     done += chunk;
   }
 }
@@ -195,17 +196,11 @@ void Cpu::run_block(const Block& b, u64 budget, bool traced) {
       st.rip = (eip + d->len) & ip_mask;
       d->fn(*this, *d);
       clock_.cycles += d->cycles;
-      if (stop_block_) [[unlikely]] {
-        if (unretired_) {  // a REP part: not retired, runs again
-          unretired_ = false;
-          break;
-        }
-        ++icount_;
-        if (traced) emit_retire(*d, eip);
-        break;
-      }
+      // A REP part that restarts itself (unretired_) is neither counted nor traced.
+      if (stop_block_ && std::exchange(unretired_, false)) [[unlikely]] break;
       ++icount_;
       if (traced) [[unlikely]] emit_retire(*d, eip);
+      if (stop_block_) [[unlikely]] break;
     }
   } catch (const Fault& f) {
     st.rip = eip;

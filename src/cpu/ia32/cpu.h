@@ -201,7 +201,7 @@ class Cpu {
   u64 read_slow(u32 lin, unsigned size);
   void write_slow(u32 lin, unsigned size, u64 v);
   u64 translate(u32 lin) const { return lin & bus_.a20_mask(); }
-  void fill_tlb(u32 lin, u64 pa, bool write);
+  void fill_tlb(u32 lin, u64 pa);
 
   const Block* lookup_block();
   const Block* build_block(u64 pa);

@@ -2,6 +2,7 @@
 #pragma once
 #include "common/types.h"
 #include "cpu/ia32/row.h"
+#include "cpu/ia32/state.h"
 
 namespace vtsim::ia32 {
 
@@ -15,7 +16,7 @@ struct DecodedInsn {
   u8 opcode = 0;  // the opcode byte (its low nibble is the condition of Jcc/SETcc/CMOVcc)
   u8 reg = 0;     // ModRM.reg, or the register in the opcode's low bits (Z operands)
   u8 rm = 0;      // ModRM.rm register when the operand is a register
-  u8 base = kNoRegIndex, index = kNoRegIndex, scale = 0;  // memory operand
+  u8 base = kNoReg, index = kNoReg, scale = 0;  // memory operand (kNoReg: absent)
   u8 seg = 3;     // effective segment of the memory operand (DS unless overridden)
   bool mem = false;     // ModRM selects memory
   bool o32 = true;      // 32-bit operand size
@@ -26,7 +27,6 @@ struct DecodedInsn {
   u16 cycles = 0;       // static cost from the model's latency table
   u8 bytes[15] = {};    // the raw bytes, for traces and the disassembler
 
-  static constexpr u8 kNoRegIndex = 16;
 };
 
 }  // namespace vtsim::ia32

@@ -31,8 +31,8 @@ void write_E(Cpu& c, const DecodedInsn& d, T v) {
   if (d.mem) c.write<T>(d.seg, c.ea(d), v);
   else set_reg<T>(c, d.rm, v);
 }
-// Read-modify-write of the r/m operand: the address is computed once; f returns the new value
-// or std::nullopt-like "no write" through a bool out-parameter is not needed: f always writes.
+// Read-modify-write of the r/m operand: the address is computed once; f maps the old value to
+// the new one, which is always written back.
 template <typename T, typename F>
 void modify_E(Cpu& c, const DecodedInsn& d, F f) {
   if (d.mem) {
