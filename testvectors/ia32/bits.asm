@@ -18,7 +18,7 @@
 %include "rom.inc"
 
 BITS_BASE       equ DATA_BASE + 0x100           ; 0x10100: a bit string with room on both sides
-BUF             equ DATA_BASE + 0x800
+%define BUF (DATA_BASE + 0x800)
 
 ; BTR op, size, a, n, flags-in (register operand)
 %macro BTREG 5
@@ -247,20 +247,6 @@ fill_bits:
         popfd
         ret
 
-print_digits:                                   ; BUF[0..15] as digits, then "\n"; preserves everything
-        pushfd
-        pushad
-        xor ecx, ecx
-.l:     mov al, [BUF + ecx]
-        add al, '0'
-        call putc32
-        inc ecx
-        cmp ecx, 16
-        jb .l
-        NEWLINE
-        popad
-        popfd
-        ret
 
 %include "lib.inc"
 ROM_END

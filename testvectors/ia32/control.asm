@@ -19,7 +19,7 @@
 
 %include "rom.inc"
 
-BUF             equ DATA_BASE
+%define BUF (DATA_BASE)
 int_insn        equ user_vars                   ; address of the INT instruction under test
 
 %define CC0 o
@@ -368,20 +368,6 @@ int_handler:
         xor ecx, ecx                            ; changes the status flags; IRET restores them
         iretd
 
-print_digits:                                   ; BUF[0..15] as digits, then "\n"; preserves everything
-        pushfd
-        pushad
-        xor ecx, ecx
-.l:     mov al, [BUF + ecx]
-        add al, '0'
-        call putc32
-        inc ecx
-        cmp ecx, 16
-        jb .l
-        NEWLINE
-        popad
-        popfd
-        ret
 
 %include "lib.inc"
 ROM_END
